@@ -1,0 +1,82 @@
+/**
+ * The read loop: selected streams one after another (parents first), each bracketed by
+ * started/complete or failed events. A failing stream never stops the others.
+ */
+import { asConnectorError } from '../errors.js';
+import { ApiError } from '../http/client.js';
+import type { JsonObject } from '../protocol/airbyte.js';
+import { mapOrdered } from './concurrency.js';
+import type { EngineEvent, ReadContext, SelectedStream } from './events.js';
+import { listPage, paginate } from './paginate.js';
+import { readReport } from './report.js';
+import { NO_CURSOR_STATE, type StreamStates } from './state.js';
+import type { ListStream, StreamDefinition } from './stream.js';
+
+const MAX_LIST_PAGES = 100_000;
+
+type Partition = Record<string, string>;
+
+export async function* readStreams(selected: readonly SelectedStream[], states: StreamStates, ctx: ReadContext): AsyncGenerator<EngineEvent> {
+  // Partitions of parents read in this sync, so children do not list them again.
+  const partitions = new Map<string, Partition[]>();
+  const children = (definition: StreamDefinition): ListStream[] =>
+    selected.flatMap(({ definition: child }) => (child.kind === 'list' && child.parent?.stream === definition ? [child] : []));
+
+  for (const { definition, syncMode } of selected) {
+    const name = definition.name;
+    yield { type: 'started', stream: name };
+    try {
+      if (definition.kind === 'report') {
+        yield* readReport(definition, syncMode, states.get(name), ctx);
+      } else {
+        const collect = children(definition)[0]?.parent?.partition;
+        const collected: Partition[] = [];
+        for await (const data of readList(definition, ctx, partitions)) {
+          if (collect) collected.push(collect(data));
+          yield { type: 'record', stream: name, data };
+        }
+        if (collect) partitions.set(name, collected);
+        yield { type: 'checkpoint', stream: name, state: NO_CURSOR_STATE };
+      }
+      ctx.logger.info({ stream: name }, 'Stream complete');
+      yield { type: 'complete', stream: name };
+    } catch (error) {
+      yield { type: 'failed', stream: name, error: asConnectorError(error) };
+    }
+  }
+}
+
+function fillPath(path: string, partition: Partition): string {
+  return path.replace(/\{(\w+)\}/g, (_, key: string) => encodeURIComponent(partition[key] ?? ''));
+}
+
+async function* listPages(stream: ListStream, path: string, ctx: ReadContext): AsyncGenerator<JsonObject[]> {
+  const query = { ...stream.query?.(ctx.config), limit: ctx.config.page_size };
+  yield* paginate((afterId) => ctx.client.get(path, { ...query, after_id: afterId }).then((body) => listPage(body, path)), path, MAX_LIST_PAGES);
+}
+
+async function* readList(stream: ListStream, ctx: ReadContext, partitions: Map<string, Partition[]>): AsyncGenerator<JsonObject> {
+  const parent = stream.parent;
+  if (parent === undefined) {
+    for await (const page of listPages(stream, stream.path, ctx)) yield* page;
+    return;
+  }
+  let parts = partitions.get(parent.stream.name);
+  if (parts === undefined) {
+    parts = [];
+    for await (const record of readList(parent.stream, ctx, partitions)) parts.push(parent.partition(record));
+  }
+  const readPartition = async (partition: Partition): Promise<JsonObject[]> => {
+    const records: JsonObject[] = [];
+    try {
+      for await (const page of listPages(stream, fillPath(stream.path, partition), ctx)) {
+        for (const record of page) records.push({ ...partition, ...record });
+      }
+    } catch (error) {
+      if (!(error instanceof ApiError && error.status !== undefined && parent.skipOnStatus.includes(error.status))) throw error;
+      ctx.logger.warn({ stream: stream.name, ...partition, status: error.status }, 'Skipping a partition that no longer exists');
+    }
+    return records;
+  };
+  for await (const records of mapOrdered(parts, ctx.partitionConcurrency, readPartition)) yield* records;
+}

@@ -1,0 +1,29 @@
+/** The real dependencies: stdout, the system clock, Node's fetch over an undici Agent. */
+import { Agent } from 'undici';
+
+import type { SourceDeps } from './deps.js';
+import type { FetchLike } from './http/client.js';
+import { systemClock } from './http/pacing.js';
+import { createLogger, logLevelFrom } from './logger.js';
+import { JsonLineWriter, stderrStream, stdoutStream } from './output.js';
+import { SecretScrubber } from './secrets.js';
+
+/** Header and body timeouts per attempt; the client adds an overall bound. */
+export function agentFetch(): FetchLike {
+  const dispatcher = new Agent({ headersTimeout: 60_000, bodyTimeout: 60_000, connectTimeout: 15_000, keepAliveTimeout: 10_000 });
+  // Node's global fetch accepts an undici dispatcher; nock 14 still intercepts it.
+  return (url, init) => fetch(url, { ...init, dispatcher } as unknown as RequestInit);
+}
+
+export function airbyteDeps(debug: boolean): SourceDeps {
+  const scrubber = new SecretScrubber();
+  const sink = new JsonLineWriter(stdoutStream(), scrubber);
+  const logger = createLogger({ kind: 'airbyte', sink }, logLevelFrom(debug, process.env));
+  return { sink, logger, scrubber, clock: systemClock, random: Math.random, fetch: agentFetch() };
+}
+
+/** For commands whose protocol output is not Airbyte (Singer): logs on stderr. */
+export function stderrLogTarget(scrubber: SecretScrubber): { kind: 'stderr'; write: (line: string) => void; scrubber: SecretScrubber } {
+  const stream = stderrStream();
+  return { kind: 'stderr', write: (line) => stream.write(line), scrubber };
+}

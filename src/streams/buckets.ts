@@ -1,0 +1,43 @@
+/**
+ * Report buckets to records: one record per bucket × result row, stamped with the
+ * bucket's bounds, with every dimension of the stream present (null when not grouped),
+ * the API's own fields kept as given (nested cache_creation and server_tool_use included),
+ * and a non-null `row_key` unique per bucket and dimension values.
+ */
+import { ConnectorError } from '../errors.js';
+import type { JsonObject } from '../protocol/airbyte.js';
+import type { Bucket } from '../engine/stream.js';
+
+export const ROW_KEY = 'row_key';
+/** Stands for null in row keys: "not grouped", or the Default Workspace / Console usage. */
+const NULL_TOKEN = '-';
+
+/**
+ * "2025-08-01T00:00:00Z/2025-08-02T00:00:00Z|workspace_id=wrkspc_1|model=-|…": readable,
+ * stable across runs, and distinct for different bucket widths.
+ */
+export function rowKey(starting: string, ending: string, dimensions: readonly string[], row: JsonObject): string {
+  const parts = dimensions.map((dimension) => {
+    const value = row[dimension];
+    return `${dimension}=${value === null || value === undefined ? NULL_TOKEN : String(value as string)}`;
+  });
+  return [`${starting}/${ending}`, ...parts].join('|');
+}
+
+export function flattenBucket(bucket: Bucket, dimensions: readonly string[], extra?: (row: JsonObject) => JsonObject): JsonObject[] {
+  const seen = new Set<string>();
+  return bucket.results.map((row) => {
+    const key = rowKey(bucket.starting_at, bucket.ending_at, dimensions, row);
+    if (seen.has(key)) {
+      throw new ConnectorError('system_error', `The report returned two rows for the same bucket and dimensions (${key}); refusing to emit ambiguous money or token totals.`);
+    }
+    seen.add(key);
+    const record: JsonObject = { [ROW_KEY]: key, starting_at: bucket.starting_at, ending_at: bucket.ending_at };
+    for (const dimension of dimensions) record[dimension] = row[dimension] ?? null;
+    Object.assign(record, row, extra?.(row));
+    record[ROW_KEY] = key;
+    record['starting_at'] = bucket.starting_at;
+    record['ending_at'] = bucket.ending_at;
+    return record;
+  });
+}
