@@ -112,6 +112,7 @@ export const configSchema = z
       .url({ protocol: /^https?$/, error: 'expected an http(s) URL' })
       .default('https://api.anthropic.com')
       .refine((value) => {
+        if (!URL.canParse(value)) return true; // reported by .url() already
         const url = new URL(value);
         return url.protocol === 'https:' || isLoopbackHost(url.hostname);
       }, 'must use https (plain http is accepted only for a loopback host such as 127.0.0.1)')
