@@ -8,6 +8,7 @@ import { ADMIN_KEY_HELP } from './api.js';
 import { ApiError, type ApiClient, type Query } from './http/client.js';
 import { listPage } from './engine/paginate.js';
 import { DAY_MS, startOfUtcDay, toIso } from './engine/time.js';
+import { STREAM_NAMES } from './streams/registry.js';
 
 export interface CheckResult {
   ok: boolean;
@@ -64,8 +65,8 @@ export async function checkConnection(config: Config, client: ApiClient, now: nu
     if (error instanceof ApiError && error.status === 401) return { ok: false, message: error.message };
     throw error;
   }
-  const total = 7;
-  const missing = [...new Set(unavailable)];
+  const total = STREAM_NAMES.length;
+  const missing = STREAM_NAMES.filter((name) => unavailable.includes(name));
   if (missing.length === 0) return { ok: true };
   if (missing.length >= total && rejections.every((error) => error.status === 403)) {
     return { ok: false, message: rejections[0]?.message ?? ADMIN_KEY_HELP };

@@ -8,7 +8,7 @@ import { parseConfig } from './config.js';
 import { createClient, registerSecrets, type SourceDeps } from './deps.js';
 import type { EngineEvent } from './engine/events.js';
 import { readStreams } from './engine/read.js';
-import { parseInputState } from './engine/state.js';
+import { parseInputState, reportCursor } from './engine/state.js';
 import { isIncremental } from './engine/stream.js';
 import { ConnectorError } from './errors.js';
 import { parseCatalog } from './protocol/catalog.js';
@@ -68,6 +68,10 @@ export async function runRead(inputs: ReadInputs, deps: SourceDeps): Promise<Rea
   const config = parseConfig(inputs.config);
   const selected = parseCatalog(inputs.catalog, STREAMS);
   const states = parseInputState(inputs.state, STREAM_NAMES);
+  // Reject a malformed cursor before anything is read, not halfway through the sync.
+  for (const { definition, syncMode } of selected) {
+    if (isIncremental(definition) && syncMode === 'incremental') reportCursor(definition.name, states.get(definition.name));
+  }
   const client = createClient(config, deps);
   const validate = recordValidator(selected.map((s) => s.definition.name));
   const started = deps.clock.now();
