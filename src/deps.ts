@@ -31,7 +31,7 @@ export function createClient(config: Config, deps: SourceDeps, maxRetries = deps
 /** Registers the key as a secret before anything can echo it, even in a malformed config. */
 export function registerSecrets(raw: unknown, scrubber: SecretScrubber): void {
   if (typeof raw === 'object' && raw !== null && 'admin_api_key' in raw) {
-    const key = (raw as { admin_api_key: unknown }).admin_api_key;
+    const key = (raw).admin_api_key;
     if (typeof key === 'string') {
       scrubber.add(key);
       scrubber.add(key.trim());

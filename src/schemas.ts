@@ -15,8 +15,9 @@ export function loadSchema(stream: string): JsonObject {
 // ajv-formats is CommonJS; its default export arrives as the module object under NodeNext.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
-export function createAjv(): Ajv {
-  const ajv = new Ajv({ allErrors: true, strict: false });
+/** `validateSchema: false` for third-party schemas that use non-standard type names. */
+export function createAjv(options: { validateSchema?: boolean } = {}): Ajv {
+  const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: options.validateSchema ?? true });
   addFormats(ajv);
   return ajv;
 }

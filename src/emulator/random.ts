@@ -19,6 +19,6 @@ export const int = (random: Random, min: number, max: number): number => min + M
 export function tagId(random: Random, prefix: string): string {
   const alphabet = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
   let id = '01';
-  while (id.length < 24) id += alphabet[Math.floor(random() * alphabet.length)];
+  while (id.length < 24) id += alphabet.charAt(Math.floor(random() * alphabet.length));
   return `${prefix}_${id}`;
 }

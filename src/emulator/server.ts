@@ -78,7 +78,7 @@ export class Emulator {
     const server = this.server;
     if (!server) return;
     server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await new Promise<void>((resolve) => server.close(() => { resolve(); }));
     this.server = undefined;
   }
 
@@ -136,27 +136,42 @@ export class Emulator {
       send({ status, headers: extra, body: { type: 'error', error: { type: ERROR_TYPES[status] ?? 'api_error', message }, request_id: requestId } });
     };
     const key = req.headers['x-api-key'] ?? req.headers.authorization?.replace(/^Bearer\s+/i, '');
-    if (typeof key === 'string' && key.startsWith('sk-ant-api')) return fail(403, 'This endpoint requires an Admin API key (sk-ant-admin01-...); standard API keys cannot call the Admin API.');
-    if (key !== EMULATOR_ADMIN_KEY) return fail(401, 'invalid x-api-key');
-    if (req.headers['anthropic-version'] === undefined) return fail(400, 'anthropic-version: header is required');
+    if (typeof key === 'string' && key.startsWith('sk-ant-api')) {
+      fail(403, 'This endpoint requires an Admin API key (sk-ant-admin01-...); standard API keys cannot call the Admin API.');
+      return;
+    }
+    if (key !== EMULATOR_ADMIN_KEY) {
+      fail(401, 'invalid x-api-key');
+      return;
+    }
+    if (req.headers['anthropic-version'] === undefined) {
+      fail(400, 'anthropic-version: header is required');
+      return;
+    }
     const wait = this.takeToken();
     if (wait !== undefined) {
       this.stats.rateLimited++;
-      return fail(429, 'Number of requests has exceeded your rate limit. Please try again later.', { 'retry-after': String(wait) });
+      fail(429, 'Number of requests has exceeded your rate limit. Please try again later.', { 'retry-after': String(wait) });
+      return;
     }
     const fault = this.faults.next(url.pathname);
     if (fault) this.stats.faults++;
     if (fault?.kind === 'status') {
       const retryAfter = fault.retryAfter === undefined || fault.retryAfter === null ? {} : { 'retry-after': String(fault.retryAfter) };
-      return fail(fault.status ?? 500, `Injected fault ${fault.status ?? 500}`, retryAfter);
+      fail(fault.status ?? 500, `Injected fault ${fault.status ?? 500}`, retryAfter);
+      return;
     }
     if (fault?.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 5_000));
     let reply: Reply;
     try {
       reply = route(req.method ?? 'GET', url, this.now(), this.org);
     } catch (error) {
-      if (error instanceof HttpProblem) return fail(error.status, error.message);
-      return fail(500, 'Internal emulator error');
+      if (error instanceof HttpProblem) {
+        fail(error.status, error.message);
+        return;
+      }
+      fail(500, 'Internal emulator error');
+      return;
     }
     if (fault?.kind === 'reset') {
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100000', ...headers });

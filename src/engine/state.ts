@@ -15,7 +15,7 @@ function fromStateMessage(element: unknown, index: number, states: StreamStates)
   const where = `state[${index}]`;
   if (!isObject(element)) throw configError(`State validation error: ${where} must be an object (an Airbyte STATE message).`);
   const stateType = element['type'] ?? (isObject(element['stream']) ? 'STREAM' : isObject(element['global']) ? 'GLOBAL' : undefined);
-  if (stateType === 'STREAM') return addStreamState(element['stream'], `${where}.stream`, states);
+  if (stateType === 'STREAM') { addStreamState(element['stream'], `${where}.stream`, states); return; }
   if (stateType === 'GLOBAL') {
     const global = element['global'];
     const list = isObject(global) ? global['stream_states'] : undefined;

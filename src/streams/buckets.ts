@@ -19,7 +19,8 @@ const NULL_TOKEN = '-';
 export function rowKey(starting: string, ending: string, dimensions: readonly string[], row: JsonObject): string {
   const parts = dimensions.map((dimension) => {
     const value = row[dimension];
-    return `${dimension}=${value === null || value === undefined ? NULL_TOKEN : String(value as string)}`;
+    const text = value === null || value === undefined ? NULL_TOKEN : typeof value === 'string' ? value : JSON.stringify(value);
+    return `${dimension}=${text}`;
   });
   return [`${starting}/${ending}`, ...parts].join('|');
 }

@@ -21,12 +21,12 @@ function usageByDay(rows: Iterable<Row>): Record<string, Record<string, number>>
   for (const row of rows) {
     const day = String(row['starting_at']).slice(0, 10);
     const t = (out[day] ??= { uncached_input_tokens: 0, cache_read_input_tokens: 0, ephemeral_5m_input_tokens: 0, ephemeral_1h_input_tokens: 0, output_tokens: 0, web_search_requests: 0 });
-    t['uncached_input_tokens']! += row['uncached_input_tokens'];
-    t['cache_read_input_tokens']! += row['cache_read_input_tokens'];
-    t['ephemeral_5m_input_tokens']! += row['cache_creation'].ephemeral_5m_input_tokens;
-    t['ephemeral_1h_input_tokens']! += row['cache_creation'].ephemeral_1h_input_tokens;
-    t['output_tokens']! += row['output_tokens'];
-    t['web_search_requests']! += row['server_tool_use'].web_search_requests;
+    t['uncached_input_tokens']! += Number(row['uncached_input_tokens']);
+    t['cache_read_input_tokens']! += Number(row['cache_read_input_tokens']);
+    t['ephemeral_5m_input_tokens']! += Number(row['cache_creation'].ephemeral_5m_input_tokens);
+    t['ephemeral_1h_input_tokens']! += Number(row['cache_creation'].ephemeral_1h_input_tokens);
+    t['output_tokens']! += Number(row['output_tokens']);
+    t['web_search_requests']! += Number(row['server_tool_use'].web_search_requests);
   }
   return out;
 }

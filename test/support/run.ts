@@ -14,15 +14,15 @@ import { assertValidMessage } from './protocol.js';
 
 export interface Transcript {
   lines: string[];
-  messages: Record<string, any>[];
-  records: Record<string, any>[];
-  recordsOf: (stream: string) => Record<string, any>[];
-  states: Record<string, any>[];
-  statesOf: (stream: string) => Record<string, any>[];
-  traces: Record<string, any>[];
-  errors: Record<string, any>[];
+  messages: any[];
+  records: any[];
+  recordsOf: (stream: string) => any[];
+  states: any[];
+  statesOf: (stream: string) => any[];
+  traces: any[];
+  errors: any[];
   statuses: string[];
-  logs: Record<string, any>[];
+  logs: any[];
   exitCode: number;
   sleeps: number[];
 }

@@ -12,9 +12,13 @@ export async function spawnCli(argv: string[], env: NodeJS.ProcessEnv = {}): Pro
   const child = spawn(process.execPath, [BIN, ...argv], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  const exitCode = await new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? -1)));
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString('utf8');
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString('utf8');
+  });
+  const exitCode = await new Promise<number>((resolve) => child.on('close', (code) => { resolve(code ?? -1); }));
   const lines = stdout.split('\n').filter((line) => line !== '');
   for (const line of lines) assertValidMessage(JSON.parse(line));
   return { ...collect(lines, exitCode, []), stderr };
