@@ -4,6 +4,7 @@ import { Agent } from 'undici';
 import type { SourceDeps } from './deps.js';
 import type { FetchLike } from './http/client.js';
 import { systemClock } from './http/pacing.js';
+import { recordingFetch } from './http/recorder.js';
 import { createLogger, logLevelFrom } from './logger.js';
 import { JsonLineWriter, stderrStream, stdoutStream } from './output.js';
 import { SecretScrubber } from './secrets.js';
@@ -19,7 +20,9 @@ export function airbyteDeps(debug: boolean): SourceDeps {
   const scrubber = new SecretScrubber();
   const sink = new JsonLineWriter(stdoutStream(), scrubber);
   const logger = createLogger({ kind: 'airbyte', sink }, logLevelFrom(debug, process.env));
-  return { sink, logger, scrubber, clock: systemClock, random: Math.random, fetch: agentFetch() };
+  const cassette = process.env['SOURCE_CLAUDE_ADMIN_RECORD'];
+  const fetchImpl = cassette === undefined || cassette === '' ? agentFetch() : recordingFetch(agentFetch(), cassette, systemClock.now);
+  return { sink, logger, scrubber, clock: systemClock, random: Math.random, fetch: fetchImpl };
 }
 
 /** For commands whose protocol output is not Airbyte (Singer): logs on stderr. */
