@@ -21,7 +21,7 @@ export function airbyteDeps(debug: boolean): SourceDeps {
   const sink = new JsonLineWriter(stdoutStream(), scrubber);
   const logger = createLogger({ kind: 'airbyte', sink }, logLevelFrom(debug, process.env));
   const cassette = process.env['SOURCE_CLAUDE_ADMIN_RECORD'];
-  const fetchImpl = cassette === undefined || cassette === '' ? agentFetch() : recordingFetch(agentFetch(), cassette, systemClock.now);
+  const fetchImpl = cassette === undefined || cassette === '' ? agentFetch() : recordingFetch(agentFetch(), cassette, () => systemClock.now());
   return { sink, logger, scrubber, clock: systemClock, random: Math.random, fetch: fetchImpl };
 }
 

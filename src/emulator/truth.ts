@@ -1,15 +1,10 @@
 /** Ground truth for tests: what a complete, correct sync must contain, computed from the facts. */
-import type { Organization } from './data.js';
+import type { Organization, UsageFact } from './data.js';
 import { costLines, formatCents } from './reports.js';
 
-export interface DayTokens {
-  uncached_input_tokens: number;
-  cache_read_input_tokens: number;
-  ephemeral_5m_input_tokens: number;
-  ephemeral_1h_input_tokens: number;
-  output_tokens: number;
-  web_search_requests: number;
-}
+const TOKEN_FIELDS = ['uncached_input_tokens', 'cache_read_input_tokens', 'ephemeral_5m_input_tokens', 'ephemeral_1h_input_tokens', 'output_tokens', 'web_search_requests'] as const;
+
+export type DayTokens = Pick<UsageFact, (typeof TOKEN_FIELDS)[number]>;
 
 export interface GroundTruth {
   users: Record<string, unknown>[];
@@ -24,7 +19,6 @@ export interface GroundTruth {
 }
 
 const DAY = 86_400_000;
-const TOKEN_FIELDS = ['uncached_input_tokens', 'cache_read_input_tokens', 'ephemeral_5m_input_tokens', 'ephemeral_1h_input_tokens', 'output_tokens', 'web_search_requests'] as const;
 
 export function groundTruth(org: Organization, now: number): GroundTruth {
   const today = Math.floor(now / DAY) * DAY;

@@ -16,7 +16,7 @@ export function scrubPersonalData(value: unknown, seen = new Map<string, string>
   const out: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(value)) {
     if (PERSONAL_FIELDS.has(key) && typeof field === 'string') {
-      const placeholder = seen.get(field) ?? `${key === 'email' || key === 'email_address' ? `user-${seen.size + 1}@example.invalid` : `${key}-${seen.size + 1}`}`;
+      const placeholder = seen.get(field) ?? (key === 'email' || key === 'email_address' ? `user-${seen.size + 1}@example.invalid` : `${key}-${seen.size + 1}`);
       seen.set(field, placeholder);
       out[key] = placeholder;
     } else out[key] = scrubPersonalData(field, seen);
