@@ -3,7 +3,6 @@ import { VERSION } from './version.js';
 
 export const ANTHROPIC_VERSION = '2023-06-01';
 export const USER_AGENT = `source-claude-admin/${VERSION} (+https://www.npmjs.com/package/source-claude-admin)`;
-export const ADMIN_KEY_PREFIX = 'sk-ant-admin01-';
 export const STANDARD_KEY_PREFIX = 'sk-ant-api';
 
 export function requestHeaders(apiKey: string): Record<string, string> {

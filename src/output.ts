@@ -36,4 +36,3 @@ export class JsonLineWriter implements LineSink {
 
 /** The process's standard output, for the entry points only. */
 export const stdoutStream = (): Writable => process.stdout;
-export const stderrStream = (): Writable => process.stderr;

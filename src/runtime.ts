@@ -6,7 +6,7 @@ import type { FetchLike } from './http/client.js';
 import { systemClock } from './http/pacing.js';
 import { recordingFetch } from './http/recorder.js';
 import { createLogger, logLevelFrom } from './logger.js';
-import { JsonLineWriter, stderrStream, stdoutStream } from './output.js';
+import { JsonLineWriter, stdoutStream } from './output.js';
 import { SecretScrubber } from './secrets.js';
 
 /** Header and body timeouts per attempt; the client adds an overall bound. */
@@ -25,8 +25,3 @@ export function airbyteDeps(debug: boolean): SourceDeps {
   return { sink, logger, scrubber, clock: systemClock, random: Math.random, fetch: fetchImpl };
 }
 
-/** For commands whose protocol output is not Airbyte (Singer): logs on stderr. */
-export function stderrLogTarget(scrubber: SecretScrubber): { kind: 'stderr'; write: (line: string) => void; scrubber: SecretScrubber } {
-  const stream = stderrStream();
-  return { kind: 'stderr', write: (line) => stream.write(line), scrubber };
-}

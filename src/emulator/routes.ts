@@ -62,7 +62,7 @@ function fingerprint(params: URLSearchParams): string {
   return [...params.entries()].filter(([key]) => key !== 'page').map(([k, v]) => `${k}=${v}`).sort().join('&');
 }
 
-export const encodePage = (start: number, params: URLSearchParams): string =>
+const encodePage = (start: number, params: URLSearchParams): string =>
   `page_${Buffer.from(JSON.stringify({ s: start, q: fingerprint(params) })).toString('base64')}`;
 
 function decodePage(token: string, params: URLSearchParams): number {

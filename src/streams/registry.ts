@@ -6,5 +6,3 @@ import { cost, usage } from './reports.js';
 export const STREAMS: readonly StreamDefinition[] = [users, workspaces, workspaceMembers, apiKeys, invites, usage, cost];
 
 export const STREAM_NAMES = STREAMS.map((stream) => stream.name);
-
-export const findStream = (name: string): StreamDefinition | undefined => STREAMS.find((stream) => stream.name === name);

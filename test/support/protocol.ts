@@ -49,5 +49,3 @@ export function assertValidMessage(message: unknown): void {
     throw new Error(`not a valid AirbyteMessage (${JSON.stringify(validate.errors)}): ${JSON.stringify(message).slice(0, 500)}`);
   }
 }
-
-export const officialSchemaPresent = (): boolean => existsSync(PROTOCOL_YAML);
