@@ -13,9 +13,9 @@ export interface SourceDeps {
   clock: Clock;
   random: () => number;
   fetch: FetchLike;
-  /** Retries per request after the first attempt (default 8). */
+  /** Retries per request after the first attempt (default DEFAULT_MAX_RETRIES). */
   maxRetries?: number;
-  /** Per-attempt timeout in ms (default 120 s). */
+  /** Per-attempt timeout in ms (default DEFAULT_TIMEOUT_MS). */
   timeoutMs?: number;
 }
 

@@ -11,7 +11,7 @@ import { SecretScrubber } from './secrets.js';
 
 /** Header and body timeouts per attempt; the client adds an overall bound. */
 export function agentFetch(): FetchLike {
-  const dispatcher = new Agent({ headersTimeout: 60_000, bodyTimeout: 60_000, connectTimeout: 15_000, keepAliveTimeout: 10_000 });
+  const dispatcher = new Agent({ headersTimeout: 30_000, bodyTimeout: 30_000, connectTimeout: 15_000, keepAliveTimeout: 10_000 });
   // Node's global fetch accepts an undici dispatcher; nock 14 still intercepts it.
   return (url, init) => fetch(url, { ...init, dispatcher } as unknown as RequestInit);
 }

@@ -30,6 +30,8 @@ export interface EmulatorStats {
   requests: number;
   rateLimited: number;
   faults: number;
+  /** Faults served, by kind ("status 429", "reset", …). */
+  faultKinds: Record<string, number>;
   /** Path and query of every request, in order. */
   log: string[];
 }
@@ -39,7 +41,7 @@ const ERROR_TYPES: Record<number, string> = { 400: 'invalid_request_error', 401:
 export class Emulator {
   readonly org: Organization;
   readonly faults: FaultPlan;
-  readonly stats: EmulatorStats = { requests: 0, rateLimited: 0, faults: 0, log: [] };
+  readonly stats: EmulatorStats = { requests: 0, rateLimited: 0, faults: 0, faultKinds: {}, log: [] };
   readonly now: () => number;
   private server: Server | undefined;
   private tokens: number;
@@ -155,7 +157,11 @@ export class Emulator {
       return;
     }
     const fault = this.faults.next(url.pathname);
-    if (fault) this.stats.faults++;
+    if (fault) {
+      this.stats.faults++;
+      const kind = fault.kind === 'status' ? `status ${String(fault.status ?? 500)}` : fault.kind;
+      this.stats.faultKinds[kind] = (this.stats.faultKinds[kind] ?? 0) + 1;
+    }
     if (fault?.kind === 'status') {
       const retryAfter = fault.retryAfter === undefined || fault.retryAfter === null ? {} : { 'retry-after': String(fault.retryAfter) };
       fail(fault.status ?? 500, `Injected fault ${fault.status ?? 500}`, retryAfter);

@@ -2,7 +2,7 @@
  * The read loop: selected streams one after another (parents first), each bracketed by
  * started/complete or failed events. A failing stream never stops the others.
  */
-import { asConnectorError } from '../errors.js';
+import { asConnectorError, configError, type ConnectorError } from '../errors.js';
 import { ApiError } from '../http/client.js';
 import type { JsonObject } from '../protocol/airbyte.js';
 import { mapOrdered } from './concurrency.js';
@@ -22,9 +22,15 @@ export async function* readStreams(selected: readonly SelectedStream[], states: 
   const children = (definition: StreamDefinition): ListStream[] =>
     selected.flatMap(({ definition: child }) => (child.kind === 'list' && child.parent?.stream === definition ? [child] : []));
 
+  // A rejected key (401) fails every stream the same way: the rest are not requested.
+  let rejected: ConnectorError | undefined;
   for (const { definition, syncMode } of selected) {
     const name = definition.name;
     yield { type: 'started', stream: name };
+    if (rejected !== undefined) {
+      yield { type: 'failed', stream: name, error: rejected };
+      continue;
+    }
     try {
       if (definition.kind === 'report') {
         yield* readReport(definition, syncMode, states.get(name), ctx);
@@ -41,9 +47,28 @@ export async function* readStreams(selected: readonly SelectedStream[], states: 
       ctx.logger.info({ stream: name }, 'Stream complete');
       yield { type: 'complete', stream: name };
     } catch (error) {
-      yield { type: 'failed', stream: name, error: asConnectorError(error) };
+      const failure = streamFailure(name, error);
+      if (error instanceof ApiError && error.status === 401) rejected = failure;
+      yield { type: 'failed', stream: name, error: failure };
     }
   }
+}
+
+/**
+ * A 404 on a stream's own endpoint means this deployment does not offer it (on Claude
+ * Platform on AWS only workspaces exist): the user must deselect it, not retry later.
+ * A 403 on one stream is likewise this key's or deployment's limit when others read fine.
+ */
+function streamFailure(stream: string, error: unknown): ConnectorError {
+  if (error instanceof ApiError && error.status === 404) {
+    return configError(
+      `The stream "${stream}" is not available with this key or deployment (${error.message}). Deselect it in the connection's streams; on Claude Platform on AWS only "workspaces" exists.`,
+    );
+  }
+  if (error instanceof ApiError && error.status === 403) {
+    return configError(`${error.message} If other streams read fine, "${stream}" is not available to this key or deployment: deselect it.`);
+  }
+  return asConnectorError(error);
 }
 
 function fillPath(path: string, partition: Partition): string {
@@ -66,6 +91,8 @@ async function* readList(stream: ListStream, ctx: ReadContext, partitions: Map<s
     parts = [];
     for await (const record of readList(parent.stream, ctx, partitions)) parts.push(parent.partition(record));
   }
+  let skipped: ApiError | undefined;
+  let skips = 0;
   const readPartition = async (partition: Partition): Promise<JsonObject[]> => {
     const records: JsonObject[] = [];
     try {
@@ -74,9 +101,14 @@ async function* readList(stream: ListStream, ctx: ReadContext, partitions: Map<s
       }
     } catch (error) {
       if (!(error instanceof ApiError && error.status !== undefined && parent.skipOnStatus.includes(error.status))) throw error;
+      skipped = error;
+      skips++;
       ctx.logger.warn({ stream: stream.name, ...partition, status: error.status }, 'Skipping a partition that no longer exists');
     }
     return records;
   };
   for await (const records of mapOrdered(parts, ctx.partitionConcurrency, readPartition)) yield* records;
+  // One workspace removed mid-sync is skipped; every one of them "missing" means the
+  // endpoint itself is not offered here, which must not pass as an empty success.
+  if (skipped !== undefined && skips === parts.length) throw skipped;
 }

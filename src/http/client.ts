@@ -58,6 +58,14 @@ export function buildUrl(baseUrl: string, path: string, query: Query): string {
   return `${baseUrl.replace(/\/+$/, '')}${path}${text === '' ? '' : `?${text}`}`;
 }
 
+/**
+ * 6 retries with backoff capped at 16 s: a permanent server fault ends the stream in at
+ * most 1+2+4+8+16+16 = 47 s of waiting (about 35 s with jitter), never minutes.
+ */
+export const DEFAULT_MAX_RETRIES = 6;
+/** One attempt, headers and body together; the Agent also bounds headers and body separately. */
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
 type Attempt = { ok: true; body: unknown } | { ok: false; outcome: Outcome; headers: Headers | undefined; error: ApiError };
 
 export class ApiClient {
@@ -69,8 +77,8 @@ export class ApiClient {
     private readonly options: ClientOptions,
     private readonly deps: HttpDeps,
   ) {
-    this.maxRetries = options.maxRetries ?? 8;
-    this.timeoutMs = options.timeoutMs ?? 120_000;
+    this.maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   }
 
   async get(path: string, query: Query = {}): Promise<unknown> {

@@ -43,7 +43,7 @@ export interface BackoffPolicy {
   maxRetryAfterMs: number;
 }
 
-export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 1_000, capMs: 60_000, maxRetryAfterMs: 15 * 60_000 };
+export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 1_000, capMs: 16_000, maxRetryAfterMs: 5 * 60_000 };
 
 /** `retry-after-ms`, or `retry-after` as seconds or an HTTP date; undefined when absent. */
 export function retryAfterMs(header: (name: string) => string | null, nowMs: number): number | undefined {

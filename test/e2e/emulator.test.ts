@@ -5,47 +5,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { Emulator, EMULATOR_ADMIN_KEY } from '../../src/emulator/server.js';
-import type { GroundTruth } from '../../src/emulator/truth.js';
 import { catalogFile, writeJson } from '../support/files.js';
 import { sum, toUnits } from '../support/money.js';
+import { expectMatchesTruth, type Row } from '../support/truth.js';
 import { spawnCli } from '../support/spawn.js';
 
 const DAY = 86_400_000;
 const today = (): string => new Date().toISOString().slice(0, 10);
 const daysAgo = (n: number): string => new Date(Date.now() - n * DAY).toISOString().slice(0, 10);
-
-type Row = Record<string, any>;
-
-function usageByDay(rows: Iterable<Row>): Record<string, Record<string, number>> {
-  const out: Record<string, Record<string, number>> = {};
-  for (const row of rows) {
-    const day = String(row['starting_at']).slice(0, 10);
-    const t = (out[day] ??= { uncached_input_tokens: 0, cache_read_input_tokens: 0, ephemeral_5m_input_tokens: 0, ephemeral_1h_input_tokens: 0, output_tokens: 0, web_search_requests: 0 });
-    t['uncached_input_tokens']! += Number(row['uncached_input_tokens']);
-    t['cache_read_input_tokens']! += Number(row['cache_read_input_tokens']);
-    t['ephemeral_5m_input_tokens']! += Number(row['cache_creation'].ephemeral_5m_input_tokens);
-    t['ephemeral_1h_input_tokens']! += Number(row['cache_creation'].ephemeral_1h_input_tokens);
-    t['output_tokens']! += Number(row['output_tokens']);
-    t['web_search_requests']! += Number(row['server_tool_use'].web_search_requests);
-  }
-  return out;
-}
-
-function costByDay(rows: Iterable<Row>): Record<string, bigint> {
-  const out: Record<string, bigint> = {};
-  for (const row of rows) {
-    const day = String(row['starting_at']).slice(0, 10);
-    out[day] = (out[day] ?? 0n) + toUnits(row['amount']);
-  }
-  return out;
-}
-
-function expectMatchesTruth(usage: Row[], cost: Row[], truth: GroundTruth, fromDay: string): void {
-  const expectedUsage = Object.fromEntries(Object.entries(truth.usageByDay).filter(([day]) => day >= fromDay));
-  expect(usageByDay(usage)).toEqual(expectedUsage);
-  const expectedCost = Object.fromEntries(Object.entries(truth.costByDay).filter(([day]) => day >= fromDay).map(([day, cents]) => [day, toUnits(cents)]));
-  expect(costByDay(cost)).toEqual(expectedCost);
-}
 
 describe('the CLI against the emulator', () => {
   const emulator = new Emulator({ seed: 7, size: 'small', ratePerMinute: 0 });

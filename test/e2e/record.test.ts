@@ -20,7 +20,7 @@ describe('record and replay', () => {
     const today = new Date().toISOString().slice(0, 10);
     const config = { admin_api_key: EMULATOR_ADMIN_KEY, start_date: today, requests_per_minute: 6000 };
     const catalog = catalogFile(['users', 'invites', 'usage']);
-    const recorded = await spawnCli(['read', '--config', writeJson({ ...config, base_url: emulator.url }), '--catalog', catalog], { SOURCE_CLAUDE_ADMIN_RECORD: cassettePath });
+    const recorded = await spawnCli(['read', '--config', writeJson({ ...config, base_url: emulator.url }), '--catalog', catalog], { env: { SOURCE_CLAUDE_ADMIN_RECORD: cassettePath } });
     expect(recorded.exitCode).toBe(0);
     const text = readFileSync(cassettePath, 'utf8');
     expect(text).not.toContain(EMULATOR_ADMIN_KEY);

@@ -69,7 +69,7 @@ export function collect(lines: string[], exitCode: number, sleeps: number[]): Tr
   };
 }
 
-export async function runCli(argv: string[], options: { clock?: TestClock; level?: string; maxRetries?: number; timeoutMs?: number } = {}): Promise<Transcript> {
+export async function runCli(argv: string[], options: { clock?: TestClock; level?: string; maxRetries?: number; timeoutMs?: number; random?: () => number } = {}): Promise<Transcript> {
   const lines: string[] = [];
   let pending = '';
   const stream = new Writable({
@@ -92,7 +92,7 @@ export async function runCli(argv: string[], options: { clock?: TestClock; level
     scrubber,
     logger: createLogger({ kind: 'airbyte', sink }, options.level ?? 'info'),
     clock,
-    random: () => 0.5,
+    random: options.random ?? (() => 0.5),
     fetch: (url, init) => fetch(url, init),
     ...(options.maxRetries === undefined ? {} : { maxRetries: options.maxRetries }),
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),

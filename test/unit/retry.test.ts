@@ -50,8 +50,8 @@ describe('backoffMs', () => {
     expect(backoffMs(0, undefined, () => 0)).toBe(500);
     expect(backoffMs(0, undefined, () => 1)).toBe(1000);
     expect(backoffMs(2, undefined, () => 1)).toBe(4000);
-    expect(backoffMs(20, undefined, () => 1)).toBe(60_000);
-    expect(backoffMs(20, undefined, () => 0)).toBe(30_000);
+    expect(backoffMs(20, undefined, () => 1)).toBe(16_000);
+    expect(backoffMs(20, undefined, () => 0)).toBe(8_000);
   });
 });
 
