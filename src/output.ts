@@ -36,3 +36,19 @@ export class JsonLineWriter implements LineSink {
 
 /** The process's standard output, for the entry points only. */
 export const stdoutStream = (): Writable => process.stdout;
+
+/** Plain text for a person (help, --about); never protocol messages. */
+export const printText = (text: string): void => {
+  process.stdout.write(text);
+};
+
+/**
+ * A reader that stops early (`| head`, or Meltano's `config test` after the first RECORD)
+ * closes our stdout: that ends the process quietly instead of with an EPIPE stack.
+ */
+export function exitQuietlyWhenStdoutCloses(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}

@@ -16,12 +16,24 @@ export function agentFetch(): FetchLike {
   return (url, init) => fetch(url, { ...init, dispatcher } as unknown as RequestInit);
 }
 
+function realFetch(): FetchLike {
+  const cassette = process.env['SOURCE_CLAUDE_ADMIN_RECORD'];
+  return cassette === undefined || cassette === '' ? agentFetch() : recordingFetch(agentFetch(), cassette, () => systemClock.now());
+}
+
+/** Airbyte mode: logs become LOG messages on stdout. */
 export function airbyteDeps(debug: boolean): SourceDeps {
   const scrubber = new SecretScrubber();
   const sink = new JsonLineWriter(stdoutStream(), scrubber);
   const logger = createLogger({ kind: 'airbyte', sink }, logLevelFrom(debug, process.env));
-  const cassette = process.env['SOURCE_CLAUDE_ADMIN_RECORD'];
-  const fetchImpl = cassette === undefined || cassette === '' ? agentFetch() : recordingFetch(agentFetch(), cassette, () => systemClock.now());
-  return { sink, logger, scrubber, clock: systemClock, random: Math.random, fetch: fetchImpl };
+  return { sink, logger, scrubber, clock: systemClock, random: Math.random, fetch: realFetch() };
+}
+
+/** Singer mode: stdout carries only Singer messages; logs go to stderr. */
+export function singerDeps(debug: boolean): SourceDeps {
+  const scrubber = new SecretScrubber();
+  const sink = new JsonLineWriter(stdoutStream(), scrubber);
+  const logger = createLogger({ kind: 'stderr', write: (line) => process.stderr.write(line), scrubber }, logLevelFrom(debug, process.env));
+  return { sink, logger, scrubber, clock: systemClock, random: Math.random, fetch: realFetch() };
 }
 

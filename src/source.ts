@@ -4,11 +4,11 @@
  */
 import { writeAirbyte, type ReadSummary } from './adapters/airbyte.js';
 import { checkConnection } from './check.js';
-import { parseConfig } from './config.js';
+import { type Config, parseConfig } from './config.js';
 import { createClient, registerSecrets, type SourceDeps } from './deps.js';
-import type { EngineEvent } from './engine/events.js';
+import type { EngineEvent, SelectedStream } from './engine/events.js';
 import { readStreams } from './engine/read.js';
-import { parseInputState, reportCursor } from './engine/state.js';
+import { parseInputState, reportCursor, type StreamStates } from './engine/state.js';
 import { isIncremental } from './engine/stream.js';
 import { ConnectorError } from './errors.js';
 import { parseCatalog } from './protocol/catalog.js';
@@ -68,6 +68,21 @@ export async function runRead(inputs: ReadInputs, deps: SourceDeps): Promise<Rea
   const config = parseConfig(inputs.config);
   const selected = parseCatalog(inputs.catalog, STREAMS);
   const states = parseInputState(inputs.state, STREAM_NAMES);
+  const read = startRead(config, selected, states, deps);
+  const summary = await writeAirbyte(read.events, deps.sink, () => deps.clock.now());
+  read.finished();
+  return summary;
+}
+
+export interface ReadRun {
+  /** Protocol-neutral events for an adapter (Airbyte or Singer) to write. */
+  events: AsyncIterable<EngineEvent>;
+  /** Logs the request count and duration once the events are consumed. */
+  finished: () => void;
+}
+
+/** The engine behind both protocols: validated inputs in, schema-checked events out. */
+export function startRead(config: Config, selected: readonly SelectedStream[], states: StreamStates, deps: SourceDeps): ReadRun {
   // Reject a malformed cursor before anything is read, not halfway through the sync.
   for (const { definition, syncMode } of selected) {
     if (isIncremental(definition) && syncMode === 'incremental') reportCursor(definition.name, states.get(definition.name));
@@ -83,9 +98,12 @@ export async function runRead(inputs: ReadInputs, deps: SourceDeps): Promise<Rea
     now: started,
     partitionConcurrency: 4,
   });
-  const summary = await writeAirbyte(validating(events, validate, deps), deps.sink, () => deps.clock.now());
-  deps.logger.info({ requests: client.requestCount, seconds: Math.round((deps.clock.now() - started) / 100) / 10 }, 'Read finished');
-  return summary;
+  return {
+    events: validating(events, validate, deps),
+    finished: () => {
+      deps.logger.info({ requests: client.requestCount, seconds: Math.round((deps.clock.now() - started) / 100) / 10 }, 'Read finished');
+    },
+  };
 }
 
 /** Schema drift is logged (once per stream and path), never a reason to drop a record. */
