@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
 import { Emulator, EMULATOR_ADMIN_KEY } from '../../src/emulator/server.js';
+import { frozenNow } from '../support/clock.js';
 import { STREAM_NAMES } from '../../src/streams/registry.js';
 import { PACKAGE_ROOT, VERSION } from '../../src/version.js';
 import { catalogFile } from '../support/files.js';
@@ -51,7 +52,7 @@ function airbyte(run: Run) {
 }
 
 describe(`the image ${IMAGE}`, { timeout: 300_000 }, () => {
-  const emulator = new Emulator({ seed: 21, size: 'small', ratePerMinute: 0 });
+  const emulator = new Emulator({ seed: 21, size: 'small', ratePerMinute: 0, now: frozenNow() });
   // Readable by the image's user (uid 1000), as a mounted secret would be.
   const secrets = mkdtempSync(join(tmpdir(), 'sca-smoke-'));
   const mounts = ['--network', 'host', '-v', `${secrets}:/secrets:ro`];

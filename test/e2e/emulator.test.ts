@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { Emulator, EMULATOR_ADMIN_KEY } from '../../src/emulator/server.js';
+import { frozenNow } from '../support/clock.js';
 import { catalogFile, writeJson } from '../support/files.js';
 import { sum, toUnits } from '../support/money.js';
 import { expectMatchesTruth, type Row } from '../support/truth.js';
@@ -15,7 +16,7 @@ const today = (): string => new Date().toISOString().slice(0, 10);
 const daysAgo = (n: number): string => new Date(Date.now() - n * DAY).toISOString().slice(0, 10);
 
 describe('the CLI against the emulator', () => {
-  const emulator = new Emulator({ seed: 7, size: 'small', ratePerMinute: 0 });
+  const emulator = new Emulator({ seed: 7, size: 'small', ratePerMinute: 0, now: frozenNow() });
   let config: string;
   const start = daysAgo(20);
 

@@ -5,13 +5,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { Emulator, EMULATOR_ADMIN_KEY } from '../../src/emulator/server.js';
+import { frozenNow } from '../support/clock.js';
 import { loadCassette, replay } from '../support/cassette.js';
 import { catalogFile, writeJson } from '../support/files.js';
 import { runCli, testClock } from '../support/run.js';
 import { spawnCli } from '../support/spawn.js';
 
 describe('record and replay', () => {
-  const emulator = new Emulator({ seed: 3, size: 'small', ratePerMinute: 0 });
+  const emulator = new Emulator({ seed: 3, size: 'small', ratePerMinute: 0, now: frozenNow() });
   beforeAll(() => emulator.start());
   afterAll(() => emulator.stop());
 

@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { Emulator, EMULATOR_ADMIN_KEY } from '../../src/emulator/server.js';
+import { frozenNow } from '../support/clock.js';
 import { seededRandom } from '../../src/emulator/random.js';
 import { catalogFile, writeJson } from '../support/files.js';
 import { spawnCli } from '../support/spawn.js';
@@ -36,7 +37,7 @@ function commit(out: Transcript, tables: Tables, states: Map<string, unknown>): 
 }
 
 describe('a read killed at random points and resumed from its last state', () => {
-  const emulator = new Emulator({ seed: 5, size: 'medium', ratePerMinute: 0 });
+  const emulator = new Emulator({ seed: 5, size: 'medium', ratePerMinute: 0, now: frozenNow() });
   const start = daysAgo(45);
   let config: string;
   const catalog = catalogFile(['usage', 'cost']);
