@@ -6,7 +6,7 @@ import type { FetchLike } from './http/client.js';
 import { systemClock } from './http/pacing.js';
 import { recordingFetch } from './http/recorder.js';
 import { createLogger, logLevelFrom } from './logger.js';
-import { JsonLineWriter, stdoutStream } from './output.js';
+import { JsonLineWriter, type LineSink, stdoutStream } from './output.js';
 import { SecretScrubber } from './secrets.js';
 
 /** Header and body timeouts per attempt; the client adds an overall bound. */
@@ -21,10 +21,10 @@ function realFetch(): FetchLike {
   return cassette === undefined || cassette === '' ? agentFetch() : recordingFetch(agentFetch(), cassette, () => systemClock.now());
 }
 
-/** Airbyte mode: logs become LOG messages on stdout. */
-export function airbyteDeps(debug: boolean): SourceDeps {
-  const scrubber = new SecretScrubber();
-  const sink = new JsonLineWriter(stdoutStream(), scrubber);
+/** Airbyte mode: logs become LOG messages on stdout (through the entry point's sink when given). */
+export function airbyteDeps(debug: boolean, output?: { sink: LineSink; scrubber: SecretScrubber }): SourceDeps {
+  const scrubber = output?.scrubber ?? new SecretScrubber();
+  const sink = output?.sink ?? new JsonLineWriter(stdoutStream(), scrubber);
   const logger = createLogger({ kind: 'airbyte', sink }, logLevelFrom(debug, process.env));
   return { sink, logger, scrubber, clock: systemClock, random: Math.random, fetch: realFetch() };
 }

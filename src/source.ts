@@ -14,12 +14,7 @@ import { ConnectorError } from './errors.js';
 import { parseCatalog } from './protocol/catalog.js';
 import { type AirbyteStream, connectionStatus } from './protocol/airbyte.js';
 import { loadSchema, recordValidator } from './schemas.js';
-import { spec } from './spec.js';
 import { STREAM_NAMES, STREAMS } from './streams/registry.js';
-
-export async function runSpec(deps: SourceDeps): Promise<void> {
-  await deps.sink.write({ type: 'SPEC', spec: spec() });
-}
 
 /** Bad config or rejected credentials: CONNECTION_STATUS FAILED. Anything else throws. */
 export async function runCheck(rawConfig: unknown, deps: SourceDeps): Promise<void> {

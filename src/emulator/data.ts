@@ -86,9 +86,12 @@ function workspaceList(random: Random, count: number, anchor: number): Record<st
   });
 }
 
-export function generateOrganization(seed: number, size: Size, anchorMs: number): Organization {
+export type SizeSpec = (typeof SIZES)[Size];
+
+/** `overrides` reshape a size, e.g. a year of history or denser usage for benchmarks. */
+export function generateOrganization(seed: number, size: Size, anchorMs: number, overrides: Partial<SizeSpec> = {}): Organization {
   const random = seededRandom(seed);
-  const spec = SIZES[size];
+  const spec = { ...SIZES[size], ...overrides };
   const today = Math.floor(anchorMs / DAY) * DAY;
   const users = people(random, spec.users, today);
   const workspaces = workspaceList(random, spec.workspaces, today);
@@ -140,7 +143,7 @@ export function generateOrganization(seed: number, size: Size, anchorMs: number)
   return { id: '12345678-1234-5678-1234-567812345678', name: 'Emulated Organization', users, workspaces, members, apiKeys, invites, facts };
 }
 
-function generateFacts(random: Random, spec: (typeof SIZES)[Size], today: number, apiKeys: Record<string, unknown>[], users: Record<string, unknown>[]): UsageFact[] {
+function generateFacts(random: Random, spec: SizeSpec, today: number, apiKeys: Record<string, unknown>[], users: Record<string, unknown>[]): UsageFact[] {
   const facts: UsageFact[] = [];
   const models = Object.keys(MODELS);
   // History up to the end of today; facts later than "now" stay invisible until their time.

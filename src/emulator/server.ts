@@ -16,6 +16,9 @@ export const EMULATOR_ADMIN_KEY = 'sk-ant-admin01-emulator-demo-key-000000000000
 export interface EmulatorOptions {
   seed?: number;
   size?: Size;
+  /** Days of usage history and usage facts per hour, instead of the size's. */
+  historyDays?: number;
+  factsPerHour?: number;
   /** Organization-wide requests per minute; 0 turns the limit off. */
   ratePerMinute?: number;
   /** Requests allowed back to back before the rate applies. */
@@ -50,7 +53,11 @@ export class Emulator {
 
   constructor(private readonly options: EmulatorOptions = {}) {
     this.now = options.now ?? Date.now;
-    this.org = generateOrganization(options.seed ?? 42, options.size ?? 'medium', this.now());
+    const overrides = {
+      ...(options.historyDays === undefined ? {} : { historyDays: options.historyDays }),
+      ...(options.factsPerHour === undefined ? {} : { factsPerHour: options.factsPerHour }),
+    };
+    this.org = generateOrganization(options.seed ?? 42, options.size ?? 'medium', this.now(), overrides);
     this.faults = new FaultPlan(seededRandom((options.seed ?? 42) ^ 0x5eed), options.faultRate ?? 0);
     this.tokens = this.burst;
     this.refilledAt = this.now();

@@ -6,13 +6,12 @@
  * stdout carries only Singer messages (or the catalog / about document); everything else
  * goes to stderr, through the logger.
  */
-import yargs from 'yargs';
-
 import { writeSinger } from '../adapters/singer.js';
+import { describeOptions, invalidArguments, type OptionSpec, parseOptions } from '../cli/args.js';
 import { readJsonFile } from '../cli/files.js';
 import { configSchema, parseConfig } from '../config.js';
 import { registerSecrets, type SourceDeps } from '../deps.js';
-import { asConnectorError, configError, ConnectorError } from '../errors.js';
+import { asConnectorError, configError } from '../errors.js';
 import type { JsonObject } from '../protocol/airbyte.js';
 import { startRead } from '../source.js';
 import { STREAMS } from '../streams/registry.js';
@@ -39,6 +38,8 @@ interface Args {
   about?: boolean | undefined;
   format?: string | undefined;
   debug?: boolean | undefined;
+  version?: boolean | undefined;
+  help?: boolean | undefined;
 }
 
 /** `--config ENV`: settings from TAP_CLAUDE_ADMIN_<SETTING> variables, JSON-parsed when they parse. */
@@ -81,40 +82,42 @@ async function sync(args: Args, raw: JsonObject, deps: SourceDeps): Promise<numb
   return 1;
 }
 
+const OPTIONS: OptionSpec = {
+  config: { type: 'string', multiple: true, describe: 'Config JSON file (repeatable; later files win; ENV reads TAP_CLAUDE_ADMIN_* variables)' },
+  catalog: { type: 'string', describe: 'Catalog with the selected streams' },
+  properties: { type: 'string', describe: 'Legacy name for --catalog' },
+  state: { type: 'string', describe: 'State JSON to resume from' },
+  discover: { type: 'boolean', describe: 'Print the catalog and exit' },
+  about: { type: 'boolean', describe: 'Print information about the tap and exit' },
+  format: { type: 'string', describe: 'Format of --about: text, json or markdown', choices: ['text', 'json', 'markdown'] },
+  debug: { type: 'boolean', describe: 'Log at debug level' },
+  version: { type: 'boolean', describe: 'Print the version and exit' },
+  help: { type: 'boolean', describe: 'Show this help' },
+};
+
+const USAGE = `${TAP_NAME} --config CONFIG [--catalog CATALOG] [--state STATE]
+${TAP_NAME} --config CONFIG --discover
+${TAP_NAME} --about [--format json|markdown]
+
+Singer tap for the Claude Admin API.
+
+${describeOptions(OPTIONS)}
+`;
+
 export async function runSingerCli(argv: readonly string[], io: SingerIo): Promise<number> {
   let deps: SourceDeps | undefined;
   const depsFor = (debug: boolean): SourceDeps => (deps ??= io.deps(debug));
   let args: Args;
-  let printed = '';
   try {
-    args = await yargs([...argv])
-      .scriptName(TAP_NAME)
-      .usage('$0 --config CONFIG [--catalog CATALOG] [--state STATE]\n$0 --config CONFIG --discover\n$0 --about [--format json|markdown]\n\nSinger tap for the Claude Admin API.')
-      .option('config', { type: 'string', array: true, describe: 'Config JSON file (repeatable; later files win; ENV reads TAP_CLAUDE_ADMIN_* variables)' })
-      .option('catalog', { type: 'string', describe: 'Catalog with the selected streams' })
-      .option('properties', { type: 'string', describe: 'Legacy name for --catalog' })
-      .option('state', { type: 'string', describe: 'State JSON to resume from' })
-      .option('discover', { type: 'boolean', describe: 'Print the catalog and exit' })
-      .option('about', { type: 'boolean', describe: 'Print information about the tap and exit' })
-      .option('format', { choices: ['json', 'markdown', 'text'], describe: 'Format of --about' })
-      .option('debug', { type: 'boolean', describe: 'Log at debug level' })
-      .conflicts('catalog', 'properties')
-      .strict()
-      .version(VERSION)
-      .help()
-      .exitProcess(false)
-      .fail((message: string | null, error: Error | undefined) => {
-        throw error ?? configError(`Invalid arguments: ${(message ?? 'unknown error').replace(/\.$/, '')}. Run with --help for usage.`);
-      })
-      .parseAsync([...argv], {}, (_error, _argv, output) => {
-        printed = output;
-      });
+    const { values } = parseOptions(argv, OPTIONS);
+    if (values['catalog'] !== undefined && values['properties'] !== undefined) throw invalidArguments('--catalog and --properties are mutually exclusive');
+    args = values;
   } catch (error) {
-    depsFor(argv.includes('--debug')).logger.fatal((error instanceof ConnectorError ? error : asConnectorError(error)).message);
+    depsFor(argv.includes('--debug')).logger.fatal(asConnectorError(error).message);
     return 2;
   }
-  if (printed !== '') {
-    io.print(`${printed}\n`);
+  if (args.help === true || args.version === true) {
+    io.print(args.help === true ? USAGE : `${VERSION}\n`);
     return 0;
   }
   const target = depsFor(args.debug === true);

@@ -2,9 +2,13 @@
  * End to end: the built CLI against the local emulator, compared with the emulator's
  * ground truth exactly: entities by id, per-day tokens, per-day cost to the last decimal.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { Emulator, EMULATOR_ADMIN_KEY } from '../../src/emulator/server.js';
+import { PACKAGE_ROOT } from '../../src/version.js';
 import { frozenNow } from '../support/clock.js';
 import { catalogFile, writeJson } from '../support/files.js';
 import { sum, toUnits } from '../support/money.js';
@@ -94,6 +98,8 @@ describe('the CLI against the emulator', () => {
     const spec = await spawnCli(['spec']);
     expect(spec.exitCode).toBe(0);
     expect(spec.messages.map((m) => m.type)).toEqual(['SPEC']);
+    // The built spec (dist/src/spec.json, written by the build) is the golden one.
+    expect(spec.messages[0]).toEqual(JSON.parse(readFileSync(join(PACKAGE_ROOT, 'test', 'golden', 'spec.json'), 'utf8')));
     const bad = await spawnCli(['read', '--config', config]);
     expect(bad.exitCode).toBe(1);
     expect(bad.errors[0]).toMatchObject({ failure_type: 'config_error' });
