@@ -51,6 +51,27 @@ export function runProcess(command: string, args: readonly string[], env: NodeJS
   });
 }
 
+/** The `data` of every RECORD line a command writes, as JSON text, in order (for equality checks). */
+export function recordData(command: string, args: readonly string[]): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, [...args], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const records: string[] = [];
+    let rest = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      const lines = (rest + chunk.toString('utf8')).split('\n');
+      rest = lines.pop() ?? '';
+      for (const line of lines) {
+        const message = JSON.parse(line) as { type: string; record?: { data: unknown } };
+        if (message.type === 'RECORD') records.push(JSON.stringify(message.record?.data));
+      }
+    });
+    child.on('error', reject);
+    child.on('close', () => {
+      resolve(records);
+    });
+  });
+}
+
 /**
  * Serves recorded responses: the first request for a URL goes to the emulator, later ones
  * are answered from memory, so the connector and the baseline are measured against a

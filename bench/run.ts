@@ -6,7 +6,7 @@
  *   3. throughput   records/s of the connector ÷ records/s of a minimal baseline script
  *   4. memory       peak RSS of the same read at 10× ÷ 1× the data
  *   5. start-up     `spec` wall time ÷ `node -e 0`
- * BENCH_RUNS (default 3) sets the number of runs.
+ * BENCH_RUNS (default 3) sets the number of runs; BENCH_ONLY a comma-separated subset.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 
 import { Emulator, EMULATOR_ADMIN_KEY, type EmulatorOptions } from '../src/emulator/server.js';
 import { STREAM_NAMES } from '../src/streams/registry.js';
-import { CachingProxy, median, type ProcessRun, round, runProcess } from './harness.js';
+import { CachingProxy, median, type ProcessRun, recordData, round, runProcess } from './harness.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..', '..');
@@ -43,8 +43,11 @@ const catalog = (streams: readonly string[]): string =>
 
 const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
+const readArgs = (baseUrl: string, config: Record<string, unknown>, streams: readonly string[]): string[] =>
+  ['--config', file({ admin_api_key: EMULATOR_ADMIN_KEY, base_url: baseUrl, ...config }), '--catalog', catalog(streams)];
+
 async function read(baseUrl: string, config: Record<string, unknown>, streams: readonly string[]): Promise<ProcessRun> {
-  const run = await runProcess(process.execPath, [CONNECTOR, 'read', '--config', file({ admin_api_key: EMULATOR_ADMIN_KEY, base_url: baseUrl, ...config }), '--catalog', catalog(streams)]);
+  const run = await runProcess(process.execPath, [CONNECTOR, 'read', ...readArgs(baseUrl, config, streams)]);
   if (run.exitCode !== 0) throw new Error(`read failed (${String(run.exitCode)}): ${run.stderr.slice(0, 500)}`);
   return run;
 }
@@ -100,13 +103,18 @@ async function rateBench(): Promise<Record<string, number>> {
   };
 }
 
+const usageConfig = (days: number): Record<string, unknown> => ({
+  start_date: isoDay(Math.floor(Date.now() / DAY) * DAY - days * DAY),
+  usage_bucket_width: '1h',
+  requests_per_minute: 10_000,
+});
+
 /** Hourly usage by five dimensions over `days` of history, served from memory. */
 async function usageRead(days: number, factsPerHour: number, body: (readOnce: () => Promise<ProcessRun>, proxy: CachingProxy, url: string) => Promise<void>): Promise<void> {
   await withEmulator({ seed: 3, size: 'large', ratePerMinute: 0, historyDays: days, factsPerHour }, async (_emulator, target) => {
     const proxy = new CachingProxy(target);
     const url = await proxy.start();
-    const start = isoDay(Math.floor(Date.now() / DAY) * DAY - days * DAY);
-    const config = { start_date: start, usage_bucket_width: '1h', requests_per_minute: 10_000 };
+    const config = usageConfig(days);
     try {
       await read(url, config, ['usage']); // warm the cache
       await body(() => read(url, config, ['usage']), proxy, url);
@@ -121,10 +129,19 @@ const FACTS_PER_HOUR = 80;
 /** 3 and 4: throughput against the baseline at 10× (120 days), and peak RSS at 1× (12 days) and 10×. */
 async function throughputAndMemoryBench(): Promise<{ throughput: Record<string, number>; memory: Record<string, number> }> {
   const small: number[] = [];
-  await usageRead(12, FACTS_PER_HOUR, async (readOnce) => {
-    for (let i = 0; i < RUNS; i++) small.push((await readOnce()).peakRssMiB);
+  const baselineSmall: number[] = [];
+  await usageRead(12, FACTS_PER_HOUR, async (readOnce, proxy, url) => {
+    const urls = file(proxy.order.join('\n'));
+    const baselineArgs = [BASELINE, url, EMULATOR_ADMIN_KEY, 'usage', urls];
+    // The baseline must write exactly the connector's records, or the comparison means nothing.
+    const [connectorRecords, baselineRecords] = [await recordData(process.execPath, [CONNECTOR, 'read', ...readArgs(url, usageConfig(12), ['usage'])]), await recordData(process.execPath, baselineArgs)];
+    if (connectorRecords.length === 0 || connectorRecords.join('\n') !== baselineRecords.join('\n')) throw new Error('the baseline does not write the same records as the connector');
+    for (let i = 0; i < RUNS; i++) {
+      small.push((await readOnce()).peakRssMiB);
+      baselineSmall.push((await runProcess(process.execPath, baselineArgs)).peakRssMiB);
+    }
   });
-  const pairs: { connector: number; baseline: number; records: number; rss: number }[] = [];
+  const pairs: { connector: number; baseline: number; records: number; rss: number; baselineRss: number }[] = [];
   await usageRead(120, FACTS_PER_HOUR, async (readOnce, proxy, url) => {
     const urls = file(proxy.order.join('\n'));
     for (let i = 0; i < RUNS; i++) {
@@ -132,7 +149,7 @@ async function throughputAndMemoryBench(): Promise<{ throughput: Record<string, 
       const baseline = await runProcess(process.execPath, [BASELINE, url, EMULATOR_ADMIN_KEY, 'usage', urls]);
       if (baseline.exitCode !== 0) throw new Error(`baseline failed: ${baseline.stderr}`);
       const records = baseline.lines;
-      pairs.push({ connector: records / (connector.ms / 1000), baseline: records / (baseline.ms / 1000), records, rss: connector.peakRssMiB });
+      pairs.push({ connector: records / (connector.ms / 1000), baseline: records / (baseline.ms / 1000), records, rss: connector.peakRssMiB, baselineRss: baseline.peakRssMiB });
     }
   });
   const big = pairs.map((p) => p.rss);
@@ -147,6 +164,9 @@ async function throughputAndMemoryBench(): Promise<{ throughput: Record<string, 
       peak_rss_1x_mib: round(median(small), 1),
       peak_rss_10x_mib: round(median(big), 1),
       ratio: round(median(big.map((rss, i) => rss / (small[i] ?? NaN))), 3),
+      baseline_peak_rss_1x_mib: round(median(baselineSmall), 1),
+      baseline_peak_rss_10x_mib: round(median(pairs.map((p) => p.baselineRss)), 1),
+      baseline_ratio: round(median(pairs.map((p, i) => p.baselineRss / (baselineSmall[i] ?? NaN))), 3),
     },
   };
 }
@@ -168,11 +188,15 @@ async function startupBench(): Promise<Record<string, number>> {
 
 const TARGETS = { requests: 1.0, rate_budget: 1.1, throughput: 0.9, memory: 1.3, startup: 2.0 };
 
+// BENCH_ONLY=throughput,memory (names as in the table) runs a subset while profiling.
+const only = process.env['BENCH_ONLY']?.split(',');
+const wanted = (...names: string[]): boolean => only === undefined || names.some((name) => only.includes(name));
+const skipped: Record<string, number> = {};
 const started = performance.now();
-const requests = await requestsBench();
-const rate = await rateBench();
-const { throughput, memory } = await throughputAndMemoryBench();
-const startup = await startupBench();
+const requests = wanted('requests') ? await requestsBench() : skipped;
+const rate = wanted('rate_budget') ? await rateBench() : skipped;
+const { throughput, memory } = wanted('throughput', 'memory') ? await throughputAndMemoryBench() : { throughput: skipped, memory: skipped };
+const startup = wanted('startup') ? await startupBench() : skipped;
 const results = {
   date: new Date().toISOString(),
   node: process.version,
@@ -206,7 +230,7 @@ console.log(
     row('requests', `${String(requests['requests'])} requests, minimum ${String(requests['minimum'])}`, requests['ratio'], '1.0', results.met.requests),
     row('rate budget', `${String(rate['requests'])} requests at ${String(rate['rate_per_minute'])}/min: ${String(rate['wall_s'])} s (ideal ${String(rate['ideal_s'])} s), ${String(rate['http_429'])} × 429`, rate['ratio'], '≤ 1.1, no 429', results.met.rate_budget),
     row('throughput', `${String(throughput['records'])} records: ${String(throughput['connector_records_per_s'])}/s vs baseline ${String(throughput['baseline_records_per_s'])}/s`, throughput['ratio'], '≥ 0.9', results.met.throughput),
-    row('memory', `peak RSS ${String(memory['peak_rss_1x_mib'])} MiB (1×) → ${String(memory['peak_rss_10x_mib'])} MiB (10×)`, memory['ratio'], '≤ 1.3', results.met.memory),
+    row('memory', `peak RSS ${String(memory['peak_rss_1x_mib'])} MiB (1×) → ${String(memory['peak_rss_10x_mib'])} MiB (10×); baseline ${String(memory['baseline_peak_rss_1x_mib'])} → ${String(memory['baseline_peak_rss_10x_mib'])} MiB (${String(memory['baseline_ratio'])})`, memory['ratio'], '≤ 1.3', results.met.memory),
     row('start-up', `spec ${String(startup['spec_ms'])} ms vs node -e 0 ${String(startup['node_ms'])} ms`, startup['ratio'], '≤ 2', results.met.startup),
     '',
     'Written to bench/results.json',

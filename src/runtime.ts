@@ -1,6 +1,4 @@
-/** The real dependencies: stdout, the system clock, Node's fetch over an undici Agent. */
-import { Agent } from 'undici';
-
+/** The real dependencies: stdout, the system clock, Node's global fetch. */
 import type { SourceDeps } from './deps.js';
 import type { FetchLike } from './http/client.js';
 import { systemClock } from './http/pacing.js';
@@ -9,16 +7,15 @@ import { createLogger, logLevelFrom } from './logger.js';
 import { JsonLineWriter, type LineSink, stdoutStream } from './output.js';
 import { SecretScrubber } from './secrets.js';
 
-/** Header and body timeouts per attempt; the client adds an overall bound. */
-export function agentFetch(): FetchLike {
-  const dispatcher = new Agent({ headersTimeout: 30_000, bodyTimeout: 30_000, connectTimeout: 15_000, keepAliveTimeout: 10_000 });
-  // Node's global fetch accepts an undici dispatcher; nock 14 still intercepts it.
-  return (url, init) => fetch(url, { ...init, dispatcher } as unknown as RequestInit);
-}
+/**
+ * Node's global fetch (keep-alive, 10 s connect timeout); the client bounds each attempt,
+ * headers and body together. nock intercepts it in tests.
+ */
+export const nodeFetch: FetchLike = (url, init) => fetch(url, init);
 
 function realFetch(): FetchLike {
   const cassette = process.env['SOURCE_CLAUDE_ADMIN_RECORD'];
-  return cassette === undefined || cassette === '' ? agentFetch() : recordingFetch(agentFetch(), cassette, () => systemClock.now());
+  return cassette === undefined || cassette === '' ? nodeFetch : recordingFetch(nodeFetch, cassette, () => systemClock.now());
 }
 
 /** Airbyte mode: logs become LOG messages on stdout (through the entry point's sink when given). */

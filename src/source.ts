@@ -104,9 +104,11 @@ export function startRead(config: Config, selected: readonly SelectedStream[], s
 /** Schema drift is logged (once per stream and path), never a reason to drop a record. */
 async function* validating(events: AsyncIterable<EngineEvent>, validate: ReturnType<typeof recordValidator>, deps: SourceDeps): AsyncGenerator<EngineEvent> {
   for await (const event of events) {
-    if (event.type === 'record') {
-      const problem = validate(event.stream, event.data);
-      if (problem !== undefined) deps.logger.warn({ stream: event.stream }, `Record does not match the stream schema (kept as is): ${problem}`);
+    if (event.type === 'records') {
+      for (const record of event.records) {
+        const problem = validate(event.stream, record);
+        if (problem !== undefined) deps.logger.warn({ stream: event.stream }, `Record does not match the stream schema (kept as is): ${problem}`);
+      }
     }
     yield event;
   }

@@ -24,12 +24,13 @@ export async function writeAirbyte(events: AsyncIterable<EngineEvent>, sink: Lin
         summary.records.set(stream, 0);
         await sink.write(streamStatus(stream, 'STARTED', now()));
         break;
-      case 'record': {
+      case 'records': {
         const total = summary.records.get(stream) ?? 0;
         if (total === 0) await sink.write(streamStatus(stream, 'RUNNING', now()));
-        summary.records.set(stream, total + 1);
-        sinceState.set(stream, (sinceState.get(stream) ?? 0) + 1);
-        await sink.write(recordMessage(stream, event.data, now()));
+        summary.records.set(stream, total + event.records.length);
+        sinceState.set(stream, (sinceState.get(stream) ?? 0) + event.records.length);
+        const emittedAt = now();
+        await sink.writeAll(event.records.map((data) => recordMessage(stream, data, emittedAt)));
         break;
       }
       case 'checkpoint':

@@ -51,10 +51,12 @@ export async function writeSinger(events: AsyncIterable<EngineEvent>, sink: Line
         summary.records.set(event.stream, 0);
         await sink.write(schemaMessage(selection));
         break;
-      case 'record':
-        summary.records.set(event.stream, (summary.records.get(event.stream) ?? 0) + 1);
-        await sink.write({ type: 'RECORD', stream: event.stream, record: without(event.data, selection.deselected), time_extracted: new Date(options.now()).toISOString() });
+      case 'records': {
+        summary.records.set(event.stream, (summary.records.get(event.stream) ?? 0) + event.records.length);
+        const extracted = new Date(options.now()).toISOString();
+        await sink.writeAll(event.records.map((data) => ({ type: 'RECORD', stream: event.stream, record: without(data, selection.deselected), time_extracted: extracted })));
         break;
+      }
       case 'checkpoint':
         // Only cursors are bookmarks: FULL_TABLE streams keep whatever bookmark they had.
         if (selection.syncMode === 'incremental' && event.state['starting_at'] !== undefined) {

@@ -95,6 +95,16 @@ async function run(command: string, args: ParsedOptions, io: CliIo): Promise<num
 }
 
 export async function runAirbyteCli(argv: readonly string[], io: CliIo): Promise<number> {
+  // Built once; every sink used is flushed before the exit code is returned.
+  let built: Promise<SourceDeps> | undefined;
+  const deps = (debug: boolean): Promise<SourceDeps> => (built ??= Promise.resolve(io.deps(debug)));
+  const code = await dispatch(argv, { ...io, deps });
+  await io.sink?.flush();
+  if (built !== undefined) await (await built).sink.flush();
+  return code;
+}
+
+async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   const extra = io.extraCommands ?? {};
   const wantsDebug = argv.includes('--debug');
   const fail = async (error: unknown, command?: string): Promise<number> => {

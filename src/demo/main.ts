@@ -13,7 +13,7 @@ import { Emulator, EMULATOR_ADMIN_KEY } from '../emulator/server.js';
 import { systemClock } from '../http/pacing.js';
 import { createLogger, logLevelFrom } from '../logger.js';
 import { JsonLineWriter } from '../output.js';
-import { agentFetch } from '../runtime.js';
+import { nodeFetch } from '../runtime.js';
 import { SecretScrubber } from '../secrets.js';
 import { STREAM_NAMES } from '../streams/registry.js';
 import { summarise } from './summary.js';
@@ -69,7 +69,7 @@ const deps = (debug: boolean): SourceDeps => ({
   logger: createLogger({ kind: 'airbyte', sink }, logLevelFrom(debug, process.env)),
   clock: systemClock,
   random: Math.random,
-  fetch: agentFetch(),
+  fetch: nodeFetch,
 });
 const exitCode = await runAirbyteCli(['read', '--config', configPath, '--catalog', catalogPath], { deps, printHelp: () => undefined });
 tee.end();

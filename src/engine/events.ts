@@ -1,6 +1,7 @@
 /**
- * What the engine tells its adapters (Airbyte, Singer): protocol-neutral events. A
- * checkpoint covers every record of its stream yielded before it.
+ * What the engine tells its adapters (Airbyte, Singer): protocol-neutral events. Records
+ * come in batches (a page, or a report bucket): one event per record cost more than the
+ * rest of the read. A checkpoint covers every record of its stream yielded before it.
  */
 import type { Config } from '../config.js';
 import type { ConnectorError } from '../errors.js';
@@ -12,7 +13,7 @@ import type { StreamDefinition } from './stream.js';
 
 export type EngineEvent =
   | { type: 'started'; stream: string }
-  | { type: 'record'; stream: string; data: JsonObject }
+  | { type: 'records'; stream: string; records: JsonObject[] }
   | { type: 'checkpoint'; stream: string; state: JsonObject }
   | { type: 'complete'; stream: string }
   | { type: 'failed'; stream: string; error: ConnectorError };

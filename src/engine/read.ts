@@ -37,9 +37,9 @@ export async function* readStreams(selected: readonly SelectedStream[], states: 
       } else {
         const collect = children(definition)[0]?.parent?.partition;
         const collected: Partition[] = [];
-        for await (const data of readList(definition, ctx, partitions)) {
-          if (collect) collected.push(collect(data));
-          yield { type: 'record', stream: name, data };
+        for await (const records of readList(definition, ctx, partitions)) {
+          if (collect) collected.push(...records.map(collect));
+          if (records.length > 0) yield { type: 'records', stream: name, records };
         }
         if (collect) partitions.set(name, collected);
         yield { type: 'checkpoint', stream: name, state: NO_CURSOR_STATE };
@@ -80,16 +80,17 @@ async function* listPages(stream: ListStream, path: string, ctx: ReadContext): A
   yield* paginate((afterId) => ctx.client.get(path, { ...query, after_id: afterId }).then((body) => listPage(body, path)), path, MAX_LIST_PAGES);
 }
 
-async function* readList(stream: ListStream, ctx: ReadContext, partitions: Map<string, Partition[]>): AsyncGenerator<JsonObject> {
+/** The stream's records, a page (or a parent partition) at a time. */
+async function* readList(stream: ListStream, ctx: ReadContext, partitions: Map<string, Partition[]>): AsyncGenerator<JsonObject[]> {
   const parent = stream.parent;
   if (parent === undefined) {
-    for await (const page of listPages(stream, stream.path, ctx)) yield* page;
+    yield* listPages(stream, stream.path, ctx);
     return;
   }
   let parts = partitions.get(parent.stream.name);
   if (parts === undefined) {
     parts = [];
-    for await (const record of readList(parent.stream, ctx, partitions)) parts.push(parent.partition(record));
+    for await (const records of readList(parent.stream, ctx, partitions)) parts.push(...records.map(parent.partition));
   }
   let skipped: ApiError | undefined;
   let skips = 0;
@@ -107,7 +108,7 @@ async function* readList(stream: ListStream, ctx: ReadContext, partitions: Map<s
     }
     return records;
   };
-  for await (const records of mapOrdered(parts, ctx.partitionConcurrency, readPartition)) yield* records;
+  yield* mapOrdered(parts, ctx.partitionConcurrency, readPartition);
   // One workspace removed mid-sync is skipped; every one of them "missing" means the
   // endpoint itself is not offered here, which must not pass as an empty success.
   if (skipped !== undefined && skips === parts.length) throw skipped;

@@ -79,10 +79,10 @@ async function* readWindow(stream: ReportStream, window: Window, bucketMs: numbe
     const pages = paginate((page) => ctx.client.get(stream.path, { ...query, page }).then((body) => reportPage(body, what)), what, MAX_PAGES_PER_WINDOW);
     for await (const buckets of pages) {
       for (const bucket of buckets) {
-        for (const data of stream.toRecords(bucket)) {
-          yielded = true;
-          yield { type: 'record', stream: stream.name, data };
-        }
+        const records = stream.toRecords(bucket);
+        if (records.length === 0) continue;
+        yielded = true;
+        yield { type: 'records', stream: stream.name, records };
       }
     }
   } catch (error) {

@@ -1,9 +1,8 @@
 /**
  * GET requests to the Admin API: headers, query encoding (`key[]=a&key[]=b`), the shared
  * request budget, timeouts, retries and error mapping. Uses Node's global fetch (nock 14
- * intercepts it; undici's own fetch/request it does not); an undici Agent with header and
- * body timeouts is passed in by the entry point. Redirects are refused so the key is never
- * sent to another host.
+ * intercepts it); each attempt, headers and body together, is bounded by an AbortSignal
+ * timeout. Redirects are refused so the key is never sent to another host.
  */
 import { credentialsRejectedMessage, parseErrorBody, requestHeaders } from '../api.js';
 import { ConnectorError, type FailureType } from '../errors.js';

@@ -107,6 +107,12 @@ ${describeOptions(OPTIONS)}
 export async function runSingerCli(argv: readonly string[], io: SingerIo): Promise<number> {
   let deps: SourceDeps | undefined;
   const depsFor = (debug: boolean): SourceDeps => (deps ??= io.deps(debug));
+  const code = await dispatch(argv, io, depsFor);
+  await deps?.sink.flush();
+  return code;
+}
+
+async function dispatch(argv: readonly string[], io: SingerIo, depsFor: (debug: boolean) => SourceDeps): Promise<number> {
   let args: Args;
   try {
     const { values } = parseOptions(argv, OPTIONS);

@@ -17,12 +17,12 @@ const NULL_TOKEN = '-';
  * stable across runs, and distinct for different bucket widths.
  */
 export function rowKey(starting: string, ending: string, dimensions: readonly string[], row: JsonObject): string {
-  const parts = dimensions.map((dimension) => {
+  let key = `${starting}/${ending}`;
+  for (const dimension of dimensions) {
     const value = row[dimension];
-    const text = value === null || value === undefined ? NULL_TOKEN : typeof value === 'string' ? value : JSON.stringify(value);
-    return `${dimension}=${text}`;
-  });
-  return [`${starting}/${ending}`, ...parts].join('|');
+    key += `|${dimension}=${value === null || value === undefined ? NULL_TOKEN : typeof value === 'string' ? value : JSON.stringify(value)}`;
+  }
+  return key;
 }
 
 export function flattenBucket(bucket: Bucket, dimensions: readonly string[], extra?: (row: JsonObject) => JsonObject): JsonObject[] {

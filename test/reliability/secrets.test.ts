@@ -34,11 +34,14 @@ describe('the admin key is never written', () => {
     scope.done();
   });
 
-  it('pino redacts key fields in logged objects before any scrubbing', () => {
+  it('pino redacts key fields in logged objects before any scrubbing', async () => {
     const lines: string[] = [];
     const stream = new Writable({ write(chunk: Buffer, _e, done) { lines.push(chunk.toString()); done(); } });
-    const logger = createLogger({ kind: 'airbyte', sink: new JsonLineWriter(stream, new SecretScrubber()) }, 'trace');
+    const sink = new JsonLineWriter(stream, new SecretScrubber());
+    const logger = createLogger({ kind: 'airbyte', sink }, 'trace');
     logger.info({ config: { admin_api_key: 'sk-ant-admin01-redact-me-please' }, headers: { 'x-api-key': 'sk-ant-admin01-redact-me-too' } }, 'configured');
+    await sink.flush();
+    expect(lines.join('')).toContain('configured');
     expect(lines.join('')).not.toMatch(/redact-me/);
     expect(lines.join('')).toContain(MASK);
   });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { parse } from 'yaml';
 
-import { createAjv } from '../../src/schemas.js';
+import { ajvWithFormats } from './ajv.js';
 import { PACKAGE_ROOT } from '../../src/version.js';
 
 export const PROTOCOL_YAML = join(PACKAGE_ROOT, '..', 'shared', 'reference', 'airbyte_protocol.yaml');
@@ -19,7 +19,7 @@ function officialValidator(): ValidateFunction | undefined {
   if (official !== null) return official;
   if (!existsSync(PROTOCOL_YAML)) return (official = undefined);
   const document = parse(readFileSync(PROTOCOL_YAML, 'utf8')) as Record<string, unknown>;
-  const ajv = createAjv();
+  const ajv = ajvWithFormats();
   ajv.addSchema({ ...document, $id: 'airbyte_protocol' });
   return (official = ajv.getSchema('airbyte_protocol#/definitions/AirbyteMessage'));
 }

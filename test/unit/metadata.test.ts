@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
-import { createAjv } from '../../src/schemas.js';
+import { ajvWithFormats } from '../support/ajv.js';
 import { PACKAGE_ROOT, VERSION } from '../../src/version.js';
 
 const metadata = parse(readFileSync(join(PACKAGE_ROOT, 'metadata.yaml'), 'utf8')) as { data: Record<string, any> };
@@ -44,7 +44,7 @@ describe('distribution metadata', () => {
   });
 
   it.runIf(existsSync(BUNDLED_SCHEMA))('metadata.yaml validates against the official ConnectorMetadataDefinitionV0 schema', () => {
-    const validate = createAjv().compile(compilable(JSON.parse(readFileSync(BUNDLED_SCHEMA, 'utf8'))) as object);
+    const validate = ajvWithFormats().compile(compilable(JSON.parse(readFileSync(BUNDLED_SCHEMA, 'utf8'))) as object);
     expect(validate(metadata), JSON.stringify(validate.errors)).toBe(true);
     // The validator is live: the pre-2024 `registries` key and a malformed id are refused.
     expect(validate({ ...metadata, data: { ...metadata.data, registries: {} } })).toBe(false);
