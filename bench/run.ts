@@ -19,7 +19,7 @@ import { CachingProxy, median, type ProcessRun, recordData, round, runProcess } 
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..', '..');
-const CONNECTOR = join(ROOT, 'dist', 'src', 'main.js');
+const CONNECTOR = join(ROOT, 'dist', 'bundle', 'main.js');
 const BASELINE = join(HERE, 'baseline.js');
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
 const DAY = 86_400_000;

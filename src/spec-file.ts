@@ -1,6 +1,6 @@
 /**
- * The SPEC, as `npm run build` writes it next to the compiled code (dist/src/spec.json), so
- * `spec` answers without loading zod. From the TypeScript sources (tests) it is generated.
+ * The SPEC, as `npm run build` writes it next to the bundle (dist/bundle/spec.json), so
+ * `spec` answers without loading zod. Elsewhere (tests on the sources) it is generated.
  */
 import { readFile } from 'node:fs/promises';
 

@@ -1,4 +1,4 @@
-/** The package's root folder and version, found from this file's location (src/ or dist/src/). */
+/** The package's root folder and version, found from this file's location (src/, dist/src/ or dist/bundle/). */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -27,18 +27,19 @@ export function rowKey(starting: string, ending: string, dimensions: readonly st
 
 export function flattenBucket(bucket: Bucket, dimensions: readonly string[], extra?: (row: JsonObject) => JsonObject): JsonObject[] {
   const seen = new Set<string>();
+  const { starting_at, ending_at } = bucket;
   return bucket.results.map((row) => {
-    const key = rowKey(bucket.starting_at, bucket.ending_at, dimensions, row);
+    const key = rowKey(starting_at, ending_at, dimensions, row);
     if (seen.has(key)) {
       throw new ConnectorError('system_error', `The report returned two rows for the same bucket and dimensions (${key}); refusing to emit ambiguous money or token totals.`);
     }
     seen.add(key);
-    const record: JsonObject = { [ROW_KEY]: key, starting_at: bucket.starting_at, ending_at: bucket.ending_at };
+    // Literal keys first (a fast object shape), then the dimensions, then the API's fields.
+    const record: JsonObject = { row_key: key, starting_at, ending_at };
     for (const dimension of dimensions) record[dimension] = row[dimension] ?? null;
-    Object.assign(record, row, extra?.(row));
-    record[ROW_KEY] = key;
-    record['starting_at'] = bucket.starting_at;
-    record['ending_at'] = bucket.ending_at;
+    Object.assign(record, row);
+    if (extra !== undefined) Object.assign(record, extra(row));
+    if (ROW_KEY in row || 'starting_at' in row || 'ending_at' in row) Object.assign(record, { row_key: key, starting_at, ending_at });
     return record;
   });
 }

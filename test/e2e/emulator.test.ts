@@ -98,7 +98,7 @@ describe('the CLI against the emulator', () => {
     const spec = await spawnCli(['spec']);
     expect(spec.exitCode).toBe(0);
     expect(spec.messages.map((m) => m.type)).toEqual(['SPEC']);
-    // The built spec (dist/src/spec.json, written by the build) is the golden one.
+    // The built spec (dist/bundle/spec.json, written by the build) is the golden one.
     expect(spec.messages[0]).toEqual(JSON.parse(readFileSync(join(PACKAGE_ROOT, 'test', 'golden', 'spec.json'), 'utf8')));
     const bad = await spawnCli(['read', '--config', config]);
     expect(bad.exitCode).toBe(1);

@@ -6,7 +6,7 @@ import { PACKAGE_ROOT } from '../../src/version.js';
 import { assertValidMessage } from './protocol.js';
 import { collect, type Transcript } from './run.js';
 
-export const BIN = join(PACKAGE_ROOT, 'dist', 'src', 'main.js');
+export const BIN = join(PACKAGE_ROOT, 'dist', 'bundle', 'main.js');
 
 export interface SpawnOptions {
   env?: NodeJS.ProcessEnv;
