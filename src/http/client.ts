@@ -62,7 +62,7 @@ export function buildUrl(baseUrl: string, path: string, query: Query): string {
  * most 1+2+4+8+16+16 = 47 s of waiting (about 35 s with jitter), never minutes.
  */
 export const DEFAULT_MAX_RETRIES = 6;
-/** One attempt, headers and body together; the Agent also bounds headers and body separately. */
+/** One attempt, headers and body together (Node's fetch also gives up connecting after 10 s). */
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
 type Attempt = { ok: true; body: unknown } | { ok: false; outcome: Outcome; headers: Headers | undefined; error: ApiError };
