@@ -9,6 +9,10 @@
  * | network error, timeout, truncated/invalid body | retry | transient_error                 |
  * | 3xx (redirects are refused: the key must not follow them) | fail | system_error        |
  * `x-should-retry: true|false` from the API overrides the status rule, except for 401/403.
+ * The engine then refines what a failure means for its stream (engine/read.ts): a 404 on a
+ * stream's endpoint is a config_error asking to deselect it, a 404 on one workspace's
+ * members skips that workspace, and a 401 ends the sync. README "Reliability and security"
+ * holds the whole table.
  */
 import type { FailureType } from '../errors.js';
 
