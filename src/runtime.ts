@@ -3,7 +3,7 @@ import type { SourceDeps } from './deps.js';
 import type { FetchLike } from './http/client.js';
 import { systemClock } from './http/pacing.js';
 import { recordingFetch } from './http/recorder.js';
-import { createLogger, logLevelFrom } from './logger.js';
+import { createLogger, type Logger, logLevelFrom } from './logger.js';
 import { JsonLineWriter, type LineSink, stdoutStream } from './output.js';
 import { SecretScrubber } from './secrets.js';
 
@@ -18,19 +18,19 @@ function realFetch(): FetchLike {
   return cassette === undefined || cassette === '' ? nodeFetch : recordingFetch(nodeFetch, cassette, () => systemClock.now());
 }
 
-/** Airbyte mode: logs become LOG messages on stdout (through the entry point's sink when given). */
-export function airbyteDeps(debug: boolean, output?: { sink: LineSink; scrubber: SecretScrubber }): SourceDeps {
-  const scrubber = output?.scrubber ?? new SecretScrubber();
-  const sink = output?.sink ?? new JsonLineWriter(stdoutStream(), scrubber);
-  const logger = createLogger({ kind: 'airbyte', sink }, logLevelFrom(debug, process.env));
+function realDeps(sink: LineSink, scrubber: SecretScrubber, logger: Logger): SourceDeps {
   return { sink, logger, scrubber, clock: systemClock, random: Math.random, fetch: realFetch() };
+}
+
+/** Airbyte mode: logs become LOG messages on stdout, through the entry point's sink. */
+export function airbyteDeps(debug: boolean, output: { sink: LineSink; scrubber: SecretScrubber }): SourceDeps {
+  return realDeps(output.sink, output.scrubber, createLogger({ kind: 'airbyte', sink: output.sink }, logLevelFrom(debug, process.env)));
 }
 
 /** Singer mode: stdout carries only Singer messages; logs go to stderr. */
 export function singerDeps(debug: boolean): SourceDeps {
   const scrubber = new SecretScrubber();
-  const sink = new JsonLineWriter(stdoutStream(), scrubber);
   const logger = createLogger({ kind: 'stderr', write: (line) => process.stderr.write(line), scrubber }, logLevelFrom(debug, process.env));
-  return { sink, logger, scrubber, clock: systemClock, random: Math.random, fetch: realFetch() };
+  return realDeps(new JsonLineWriter(stdoutStream(), scrubber), scrubber, logger);
 }
 

@@ -5,7 +5,7 @@
  * are loaded only when they run, so `spec` starts almost as fast as Node itself.
  */
 import type { SourceDeps } from '../deps.js';
-import { asConnectorError, ConnectorError } from '../errors.js';
+import { asConnectorError } from '../errors.js';
 import type { LineSink } from '../output.js';
 import { connectionStatus, traceError } from '../protocol/airbyte.js';
 import { loadSpec } from '../spec-file.js';
@@ -67,8 +67,8 @@ function usage(extra: Record<string, ExtraCommand>): string {
 async function run(command: string, args: ParsedOptions, io: CliIo): Promise<number> {
   const path = (name: string): string => String(args[name]);
   if (command === 'spec') {
-    const deps = io.sink === undefined ? await io.deps(args['debug'] === true) : undefined;
-    await (io.sink ?? (deps as SourceDeps).sink).write({ type: 'SPEC', spec: await loadSpec() });
+    const sink = io.sink ?? (await io.deps(args['debug'] === true)).sink;
+    await sink.write({ type: 'SPEC', spec: await loadSpec() });
     return 0;
   }
   const deps = await io.deps(args['debug'] === true);
@@ -108,7 +108,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   const extra = io.extraCommands ?? {};
   const wantsDebug = argv.includes('--debug');
   const fail = async (error: unknown, command?: string): Promise<number> => {
-    const failure = error instanceof ConnectorError ? error : asConnectorError(error);
+    const failure = asConnectorError(error);
     const deps = await io.deps(wantsDebug);
     if (command !== undefined) deps.logger.error({ command, internal: failure.internalMessage }, failure.message);
     await deps.sink.write(traceError({ message: failure.message, failureType: failure.failureType, internalMessage: command === undefined ? undefined : failure.internalMessage }, deps.clock.now()));

@@ -4,7 +4,7 @@
  * a clear error instead of looping forever (admin-api.md §3.4 guidance).
  */
 import { ConnectorError } from '../errors.js';
-import type { JsonObject } from '../protocol/airbyte.js';
+import { isObject, type JsonObject } from '../protocol/airbyte.js';
 import type { Bucket } from './stream.js';
 
 export interface Page<T> {
@@ -15,8 +15,6 @@ export interface Page<T> {
 
 const contractError = (what: string, detail: string): ConnectorError =>
   new ConnectorError('system_error', `The Admin API broke its pagination contract on ${what}: ${detail}. Try again later; if it persists, report it.`);
-
-const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** `{data, has_more, last_id}` of the id-cursor lists (admin-api.md §3.1). */
 export function listPage(body: unknown, what: string): Page<JsonObject> {

@@ -38,7 +38,7 @@ export async function* readStreams(selected: readonly SelectedStream[], states: 
         const collect = children(definition)[0]?.parent?.partition;
         const collected: Partition[] = [];
         for await (const records of readList(definition, ctx, partitions)) {
-          if (collect) collected.push(...records.map(collect));
+          if (collect) for (const record of records) collected.push(collect(record));
           if (records.length > 0) yield { type: 'records', stream: name, records };
         }
         if (collect) partitions.set(name, collected);
@@ -90,7 +90,7 @@ async function* readList(stream: ListStream, ctx: ReadContext, partitions: Map<s
   let parts = partitions.get(parent.stream.name);
   if (parts === undefined) {
     parts = [];
-    for await (const records of readList(parent.stream, ctx, partitions)) parts.push(...records.map(parent.partition));
+    for await (const records of readList(parent.stream, ctx, partitions)) for (const record of records) parts.push(parent.partition(record));
   }
   let skipped: ApiError | undefined;
   let skips = 0;

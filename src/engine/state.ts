@@ -4,12 +4,10 @@
  * keyed by stream name. Anything else is a config_error naming what is wrong.
  */
 import { configError } from '../errors.js';
-import type { JsonObject } from '../protocol/airbyte.js';
+import { isObject, type JsonObject } from '../protocol/airbyte.js';
 import { parseInstant, toIso } from './time.js';
 
 export type StreamStates = Map<string, JsonObject>;
-
-const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function fromStateMessage(element: unknown, index: number, states: StreamStates): void {
   const where = `state[${index}]`;

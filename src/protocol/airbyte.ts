@@ -5,6 +5,9 @@
 import type { FailureType } from '../errors.js';
 
 export type JsonObject = Record<string, unknown>;
+
+/** A JSON object (not null, not an array). */
+export const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 export type SyncMode = 'full_refresh' | 'incremental';
 export type StreamStatus = 'STARTED' | 'RUNNING' | 'COMPLETE' | 'INCOMPLETE';
 export type LogLevel = 'FATAL' | 'ERROR' | 'WARN' | 'INFO' | 'DEBUG' | 'TRACE';

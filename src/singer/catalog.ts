@@ -7,7 +7,7 @@
 import type { SelectedStream } from '../engine/events.js';
 import { isIncremental, type StreamDefinition } from '../engine/stream.js';
 import { configError } from '../errors.js';
-import type { JsonObject, SyncMode } from '../protocol/airbyte.js';
+import { isObject, type JsonObject, type SyncMode } from '../protocol/airbyte.js';
 import { loadSchema } from '../schemas.js';
 
 type ReplicationMethod = 'FULL_TABLE' | 'INCREMENTAL';
@@ -69,8 +69,6 @@ export function singerCatalog(streams: readonly StreamDefinition[]): { streams: 
 export interface SingerSelection extends SelectedStream {
   deselected: ReadonlySet<string>;
 }
-
-const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** `selected` may be a boolean or the string "true"/"false" (SYNC_MODE.md's example). */
 function flag(value: unknown): boolean | undefined {

@@ -5,9 +5,7 @@
  */
 import type { StreamStates } from '../engine/state.js';
 import { configError } from '../errors.js';
-import type { JsonObject } from '../protocol/airbyte.js';
-
-const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+import { isObject, type JsonObject } from '../protocol/airbyte.js';
 
 /**
  * The per-stream states of a `--state` file. The Singer SDK's own bookmark shape
